@@ -37,6 +37,9 @@ CASES: dict[str, tuple[str, str | None]] = {
     "Chile will join a fund that paid out its first grants by March, the ministry said.": ("join a fund", None),
     "Peru will buy a plant that has produced vaccines by the million, the ministry said.": ("buy a plant", None),
     "Oman will back a court that does not rule on cases by June, the minister said.": ("back a court", None),
+    # a condition others must meet, with its own term
+    "Zambia threatened to cancel the permits of traders that fail to file their returns within 30 days.":
+        ("cancel the permits of traders", None),
     # a phrase in "in" or "since": the inner clause's own time
     "Ghana will ratify a treaty that takes effect in March, officials said.": ("ratify a treaty", None),
     # the term does not close the clause ("... by 2027 and build schools")
@@ -87,6 +90,7 @@ def test_units() -> None:
     assert {"by", "before", "within"} <= words["closing_words"]
     assert not {"in", "from", "until", "since", "over", "for"} & words["closing_words"]
     assert {"would", "will", "has", "had"} <= words["own_time_auxiliaries"]
+    assert "fail" in words["condition_verbs"] and "say" in words["say_verbs"]
 
 
 def test_ledger_reads_the_term(coder) -> None:
@@ -98,14 +102,14 @@ def test_ledger_reads_the_term(coder) -> None:
 
     arts = [Article(text="Kenya will make it a crime to sell counterfeit seeds by the end of the year, the agriculture "
                          "ministry said on Tuesday. Spain will back a plan that would cut emissions by 2030, its "
-                         "minister said.", published=PUBLISHED, title="Seeds"),
+                         "minister said.", published="2025-03-10", title="Seeds"),
             Article(text="Kenyan farmers planted maize across the Rift Valley after the long rains, officials said.",
-                    published="2027-03-20", title="Maize")]
+                    published="2026-03-20", title="Maize")]
     store = gaiko.open(":memory:")
     try:
         store.write_coded(list(coder.code_articles(arts)), None)
-        update_ledger(store, "2027-03-20")
-        got = {e["action"]: e["status"] for e in ledger(store, as_of="2027-03-20")}
+        update_ledger(store, "2026-03-20")
+        got = {e["action"]: e["status"] for e in ledger(store, as_of="2026-03-20")}
     finally:
         store.close()
     assert got.get("make it a crime to sell counterfeit seeds") == "overdue", got

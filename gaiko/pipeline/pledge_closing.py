@@ -17,7 +17,8 @@ act had no deadline. :func:`closing_term` takes such a phrase when the act's own
 * every clause on the way down from the act to the phrase is untensed or in the present: a verb in the past ("a fund
   that paid out its first grants by March"), with a modal or the perfect (``own_time_auxiliaries``: "a plan that
   would cut emissions by 2030") or negated tells a time of its own, and a verb of saying (``say_verbs``: "leaders who
-  say they will sign a deal by June") is another statement.
+  say they will sign a deal by June") is another statement, and one of a condition others must meet
+  (``condition_verbs``: "revoke the licences of miners that fail to submit plans within 90 days") is theirs.
 
 It reads a spaCy parse and raises nothing of its own.
 """
@@ -50,8 +51,8 @@ def enabled() -> bool:
 
 
 def _own_time(v: Token, aux_words: frozenset[str], say: frozenset[str]) -> bool:
-    """Whether clause verb ``v`` tells a time of its own: past tense, a modal or perfect auxiliary, a negation, or a
-    verb of saying (``say``)."""
+    """Whether clause verb ``v`` tells a time of its own: past tense, a modal or perfect auxiliary, a negation, a
+    verb of saying or of a condition others must meet (``say``)."""
     if v.tag_ == "VBD" or v.lemma_.lower() in say:
         return True
     return any(c.dep_ in ("aux", "auxpass", "neg") and (c.lower_ in aux_words or c.dep_ == "neg") for c in v.children)
@@ -73,7 +74,7 @@ def closing_term(verb: Token, phrases_of: Callable[[Token], list[tuple[str, int,
         return []
     w = _words()
     opens, aux_words = w.get("closing_words", frozenset()), w.get("own_time_auxiliaries", frozenset())
-    say = w.get("say_verbs", frozenset())
+    say = w.get("say_verbs", frozenset()) | w.get("condition_verbs", frozenset())
     found: list[tuple[str, int, int]] = []
 
     def walk(t: Token, top: bool) -> None:
