@@ -29,9 +29,6 @@ CASES: dict[str, tuple[str, str | None]] = {
     # the complement of "help X set up ..."
     "Brazil will help Bolivia set up a border monitoring office by the end of next year, a fact sheet said.":
         (None, "2027-12-31"),
-    # "within" a span
-    "Ghana will send a team to audit the port accounts within 60 days, the finance ministry said.":
-        ("send a team", "2026-05-09"),
     # look-alikes: a modal, the past, the perfect, a negation in the inner clause tell its own time
     "Spain will back a plan that would cut emissions by 2030, the minister said.": ("back a plan", None),
     "Chile will join a fund that paid out its first grants by March, the ministry said.": ("join a fund", None),
@@ -45,7 +42,9 @@ CASES: dict[str, tuple[str, str | None]] = {
     # the term does not close the clause ("... by 2027 and build schools")
     "Peru will fund a programme to train teachers by 2027 and build schools, officials said.":
         ("fund a programme", None),
-    # the act's own term is read as before
+    # the act's own term is read as before (a purpose infinitive the parser hangs as "acl" was the act's already)
+    "Ghana will send a team to audit the port accounts within 60 days, the finance ministry said.":
+        ("send a team", "2026-05-09"),
     "Norway will publish new fishing rules by June, the ministry said.": ("publish new fishing rules", "2026-06-30"),
     # another statement's term stays with it: the leaders' own promise, not Japan's hosting
     "Japan will host a summit with leaders who said they would sign a deal by June, officials said.":
