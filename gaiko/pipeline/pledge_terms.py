@@ -15,6 +15,7 @@ from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..tracking.quantities import best_quantity
 from ..dateweekday import WEEKDAY_NAMES
 from ..types import Deadline, Pledge
+from .pledge_closing import closing_term
 from .pledge_parts import deadline_phrases, list_items
 
 __all__ = ["deadline", "split_objects", "included"]
@@ -115,6 +116,13 @@ def deadline(verb: Token, cue: Token, published: str | None, country: str | None
         for c in verb.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
                 return deadline(c, c, published, country, occasions, shared=True)
+    if best is None and relative_text is None:
+        # "will introduce a bill to ratify the treaty before the end of the year": the term closing the sentence,
+        # hung on a clause inside the object (round p66)
+        for text, _s, _e in closing_term(verb, lambda v: deadline_phrases(v, occasions)):
+            d = normalise_deadline(text, published, country=country)
+            if d is not None and d.kind != "relative":
+                return d
     if best is None and relative_text is not None:
         return normalise_deadline(relative_text, published, country=country)
     if best is not None and relative_text is not None:
