@@ -280,12 +280,16 @@ def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = Fa
         return a  # "The president called Erdogan": a bare title is not of the country of the person it calls
     if not as_target and a.role in POSTED_ROLES:
         return a  # "The consul general in Osaka criticised the Japanese government": his post's, not his (round n46)
-    skip = None
     if not as_target and etype:
-        from .objectplaces import object_spans
+        from .objectplaces import outside_object
 
-        skip = object_spans(c, etype)  # "threatened to boycott the World Cup in Qatar": not Qatar's (round x58)
-    country = sentence_country(c.tok.sent, state, others=as_target, skip=skip)
+        country = outside_object(c, etype, lambda skip: sentence_country(c.tok.sent, state, others=False, skip=skip))
+    else:
+        country = None
+    if country is None:
+        country = sentence_country(c.tok.sent, state, others=as_target)
+    elif country == "-":
+        country = None
     if country is None:
         return a
     return Actor(**{**a.to_dict(), "country": country, "resolved_by": f"{a.resolved_by}+sentence",

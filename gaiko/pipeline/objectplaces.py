@@ -13,12 +13,13 @@ types and verbs are data: ``gaiko/data/primary/object_places.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["object_spans"]
+__all__ = ["object_spans", "event_place_spans", "outside_object"]
 
 _OBJ = ("dobj", "obj", "dative", "attr")
 
@@ -26,7 +27,7 @@ _OBJ = ("dobj", "obj", "dative", "attr")
 def _lists() -> dict[str, frozenset[str]]:
     from .primarydata import _words
 
-    return {k: _words("object_places", k) for k in ("on_the_spot_upper", "away_verbs")}
+    return {k: _words("object_places", k) for k in ("on_the_spot_upper", "away_verbs", "event_nouns")}
 
 
 def _phrases(tok: Token) -> list[Token]:
@@ -58,3 +59,39 @@ def object_spans(cand: object, etype: str) -> list[tuple[int, int]]:
             sub = list(p.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return spans
+
+
+def event_place_spans(cand: object, etype: str) -> list[tuple[int, int]]:
+    """Character spans of the places where an event named inside the act's object is held ("boycott the World Cup
+    *in Qatar*", "the conference *in Tel Aviv*": the "in"/"at" phrase of a noun of ``event_nouns``), for an act not
+    done on the spot; [] otherwise."""
+    w = _lists()
+    out = []
+    for lo, hi in object_spans(cand, etype):
+        doc = cand.tok.doc  # type: ignore[attr-defined]
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        for t in span if span is not None else ():
+            if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.head.lemma_.lower() in w["event_nouns"]:
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        sub = list(p.subtree)
+                        out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
+def outside_object(cand: object, etype: str, country_of: Callable[[list[tuple[int, int]]], str | None]) -> str | None:
+    """The doer's country from outside what its act is about: the one country the sentence names outside the act's
+    object (``country_of`` gives the sentence's one country with the spans it is given passed over:
+    :func:`gaiko.pipeline.eventsides.sentence_country`); else, when an event named there is held in a place
+    ("boycott the World Cup in Qatar"), the one country outside that place, or "-" for none; None to leave the
+    doer to the sentence's country as before."""
+    skip = object_spans(cand, etype)
+    if not skip:
+        return None
+    country = country_of(skip)
+    if country is not None:
+        return country
+    places = event_place_spans(cand, etype)
+    if not places:
+        return None
+    return country_of(places) or "-"
