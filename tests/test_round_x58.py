@@ -160,23 +160,3 @@ def test_mob_attacking_a_place_keeps_its_country(coder):
     evs = _events(coder, "A mob attacked a police post near Peshawar.")
     assert any(e.event_type == "ASSAULT" and e.source is not None and e.source.country == "PAK" for e in evs), \
         _show(evs)
-
-
-# -- 5. the gold act coded second: a joint operation by police "from X and Y" ----------------------------------------
-JOINT = [
-    "Police from Portugal and Brazil arrested eleven members of a cocaine ring in a joint operation.",
-    "Officers from Ghana and Togo seized two tonnes of cannabis in a joint operation on Friday.",
-]
-
-
-@pytest.mark.parametrize("text", JOINT)
-def test_joint_operation_of_police_from_two_countries_is_cooperate_first(coder, text):
-    evs = _events(coder, text)
-    assert evs and evs[0].event_type == "COOPERATE", _show(evs)
-    assert {evs[0].source.country, evs[0].target.country} in ({"PRT", "BRA"}, {"GHA", "TGO"}), _show(evs)
-
-
-def test_police_from_two_countries_without_a_joint_cue_stay_coerce(coder):
-    # a look-alike: no cue of acting together, the act alone
-    evs = _events(coder, "Police in Kenya and Uganda detained 30 suspected smugglers along the border.")
-    assert evs and evs[0].event_type == "COERCE", _show(evs)

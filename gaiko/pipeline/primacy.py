@@ -156,7 +156,6 @@ def _side_actors(coder: EventCoder, d: _Draft, sides: list[Token], state: DocSta
         a = event_actor(s, state, d.info, coder.kb)
         if a is not None:
             found.append(a)
-            found += _of_countries(s, a, state)  # "police from Spain and Morocco" (round x58)
             for w in s.children:
                 c = _adjective_country(w) if w.dep_ in ("amod", "compound") else None
                 if c:
@@ -167,24 +166,6 @@ def _side_actors(coder: EventCoder, d: _Draft, sides: list[Token], state: DocSta
             if x.country and x.country not in seen:
                 seen[x.country] = x
     return list(seen.values())
-
-
-def _of_countries(side: Token, a: Any, state: DocState) -> list[Any]:
-    """The side ``a`` once for each country of two or more coordinated names in its "from"/"of"/"in" phrase ("police
-    from Spain and Morocco", "police in Brazil and Paraguay"; round x58), else []."""
-    from ..types import Actor
-
-    for p in side.children:
-        if p.dep_ != "prep" or p.lower_ not in ("from", "of", "in"):
-            continue
-        obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-        if obj is None or not any(c.dep_ == "conj" for c in obj.children):
-            continue
-        names = [obj, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i in (obj.i, *(x.i for x in obj.subtree)))]
-        countries = [x.country for n in names if (x := state.actor_in(n)) is not None and x.country]
-        if len(set(countries)) >= 2:
-            return [Actor(**{**a.to_dict(), "country": c}) for c in dict.fromkeys(countries)]
-    return []
 
 
 def joint_operations(coder: EventCoder, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
