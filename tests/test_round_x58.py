@@ -160,3 +160,21 @@ def test_mob_attacking_a_place_keeps_its_country(coder):
     evs = _events(coder, "A mob attacked a police post near Peshawar.")
     assert any(e.event_type == "ASSAULT" and e.source is not None and e.source.country == "PAK" for e in evs), \
         _show(evs)
+
+
+def test_coreferent_doer_takes_the_country_outside_the_object(coder):
+    evs = _events(coder, "Kyrgyzstan's foreign ministry said the republic fully backs Beijing's stance on Taiwan.")
+    sup = [e for e in evs if e.event_type == "SUPPORT"]
+    assert sup and sup[0].source is not None and sup[0].source.country == "KGZ", _show(evs)
+
+
+def test_domestic_doer_addressing_its_state_keeps_the_country(coder):
+    # a look-alike: nothing outside the object names a country; the corpus gives the families the state's country
+    evs = _events(coder, "The families of the missing miners asked the Chilean president to reopen the inquiry.")
+    req = [e for e in evs if e.event_type == "REQUEST"]
+    assert req and req[0].source is not None and req[0].source.country == "CHL", _show(evs)
+
+
+def test_utility_price_raised_on_request_is_no_sanction(coder):
+    evs = _events(coder, "The IMF told Egypt it must raise electricity tariffs before the next review.")
+    assert not [e for e in evs if e.event_type == "SANCTION"], _show(evs)
