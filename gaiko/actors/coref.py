@@ -36,7 +36,7 @@ def _words() -> dict[str, frozenset[str]]:
         raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying, bodies)")
     return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies", "bloc_nouns",
                                                                           "bloc_words", "blocs", "meet_verbs",
-                                                                          "sent_verbs", "visit_verbs")}
+                                                                          "sent_verbs", "visit_verbs", "addressed")}
 
 
 def bloc_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -83,9 +83,29 @@ class CorefContext:
                 if s < lowest:
                     break
                 continue
+            if not prev.person_id and self._no_person_referent(t, prev):
+                continue  # "Macron told reporters he had urged Putin": not the reporters (round x58)
             if gender is None or g is None or g == gender:
                 return prev, g
         return None
+
+    def _no_person_referent(self, t: int, prev: Actor) -> bool:
+        """Whether the mention starting at token ``t`` can stand for no "he" or "she" (round x58): a plural noun
+        ("reporters", "the officials"), or the press addressed by a verb of saying ("told a reporter", "said to a
+        journalist", ``resolver_words.yaml`` ``addressed``): the one who speaks is the speaker, never those told."""
+        head = self.doc[t]
+        while head.dep_ in ("compound", "amod", "det", "poss", "nummod", "case") and head.head.i > head.i:
+            head = head.head
+        if head.tag_ in ("NNS", "NNPS"):
+            return True
+        if prev.sector != "JRN" and prev.role != "journalist":
+            return False
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ in ("to", "with"):
+            verb = verb.head
+        elif head.dep_ not in ("dobj", "dative", "iobj", "obj"):
+            return False
+        return verb.lemma_.lower() in _words()["addressed"]
 
     def _visitor(self, tok: Any, gender: str | None) -> tuple[Actor, str | None] | None:
         """The person "him"/"her" stands for as the one met ("refused to meet him"): the nearest person before it,

@@ -110,7 +110,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
     toks = _acted_on_first(toks, state)
     for t in toks:
         t = amount_of(t)  # "$8 billion of American defence equipment": the thing counted, not the sum (round x4)
-        if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) or goods_thing(t):
+        if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) \
+                or goods_thing(t) and not taxed_goods(t, etype):
             continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
         if route_end(t):
             continue  # "on the road from Senegal to Bamako": where the road runs (round x5, F10c)
@@ -166,6 +167,17 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                     fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                      resolved_by="place" if where else "unresolved")
     return place or fallback
+
+
+#: types of a trade measure: its "on" phrase of goods names the side it falls on (round x58)
+MEASURE_TYPES = frozenset({"SANCTION", "CONCEDE", "THREATEN"})
+
+
+def taxed_goods(t: Token, etype: str) -> bool:
+    """Whether goods named in the "on"/"against" phrase of a trade measure ("raised tariffs on American soybeans",
+    "lifted its duties on Australian barley") stand for the country whose goods they are (round x58): the phrase
+    is then a side when its words name a country; goods bought or a budget raised stay no side (round n47)."""
+    return etype in MEASURE_TYPES and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
 
 
 def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:

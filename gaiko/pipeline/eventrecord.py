@@ -86,7 +86,8 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
             and own_place_part(target, source, sent.doc):
         target = None  # "Kenya pledged to reopen the Busia crossing": where, not a side of its own country
     # "a mob", "riot police": a common noun with no country takes its sentence's one country
-    source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
+    source = sentence_side(source, d.cand, state, etype=d.event_type)
+    target = sentence_side(target, d.cand, state, as_target=True)
     # "A US strike on a small vessel killed five": the vessel is not the attacker's own (round x8)
     target = struck_side(target, source, d.event_type, sent, state, place)
     return Event(

@@ -202,13 +202,19 @@ _NO_STATE = frozenset({"IGO", "NGO", "IMG"})
 _AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def sentence_country(sent: Span, state: DocState, others: bool = True) -> str | None:
+def sentence_country(sent: Span, state: DocState, others: bool = True,
+                     skip: list[tuple[int, int]] | None = None) -> str | None:
     """The one country a sentence names: every actor with a state's code and every place with a country inside
     ``sent`` agree on it ("Protesters stormed the Kenyan parliament", "Gunmen killed 20 farmers in Kebbi state").
     None when the sentence names none, or two or more ("Iranian commandos seized a British tanker", "Kenyan and Somali
     police arrested ..."). With ``others=False`` an actor named in a phrase of the other side of a pair ("his Indian
-    counterpart": ``no_sides.yaml`` relational) does not count (the subject's country is not found there)."""
+    counterpart": ``no_sides.yaml`` relational) does not count (the subject's country is not found there); nor does
+    one inside a span of ``skip`` (what the act is about: :func:`gaiko.pipeline.objectplaces.object_spans`)."""
+    def _skipped(start: int) -> bool:
+        return any(lo <= start < hi for lo, hi in skip or ())
+
     here = [a for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
+            and not _skipped(a.start)
             and a.sector != "JRN"  # "told Reuters": a news agency is not where the news is
             and not in_dateline(sent.doc, a.start)  # "KIGALI - The two sides agreed": where it was filed (x16)
             and (others or not _relational(sent.doc, a))]
@@ -217,7 +223,8 @@ def sentence_country(sent: Span, state: DocState, others: bool = True) -> str | 
         span = sent.doc.char_span(a.start, a.end, alignment_mode="expand") if " and " in a.text else None
         found |= set(phrase_countries(span.root, load_kb(()))) if span is not None and len(span) else set()
     found |= {p.country for p in state.places + state.actor_places
-              if sent.start_char <= p.start < sent.end_char and p.country and not in_dateline(sent.doc, p.start)}
+              if sent.start_char <= p.start < sent.end_char and p.country and not in_dateline(sent.doc, p.start)
+              and not _skipped(p.start)}
     found -= _NO_STATE
     return next(iter(found)) if len(found) == 1 else None
 
@@ -262,7 +269,7 @@ def _common_noun(a: Actor, doc: Any, as_target: bool = False) -> bool:
         and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
-def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = False) -> Actor | None:
+def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = False, etype: str = "") -> Actor | None:
     """A side named by a common noun with no country, given the one country of its sentence ("Riot police
     kettled demonstrators outside the Assemblée nationale", "The governor of Borno called on the federal
     government"); ``a`` unchanged otherwise (it has a country, is a name, or the sentence names no single
@@ -273,7 +280,16 @@ def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = Fa
         return a  # "The president called Erdogan": a bare title is not of the country of the person it calls
     if not as_target and a.role in POSTED_ROLES:
         return a  # "The consul general in Osaka criticised the Japanese government": his post's, not his (round n46)
-    country = sentence_country(c.tok.sent, state, others=as_target)
+    if not as_target and etype:
+        from .objectplaces import outside_object
+
+        country = outside_object(c, etype, lambda skip: sentence_country(c.tok.sent, state, others=False, skip=skip))
+    else:
+        country = None
+    if country is None:
+        country = sentence_country(c.tok.sent, state, others=as_target)
+    elif country == "-":
+        country = None
     if country is None:
         return a
     return Actor(**{**a.to_dict(), "country": country, "resolved_by": f"{a.resolved_by}+sentence",

@@ -5,7 +5,9 @@ raised the minimum wage" are domestic economic acts: our event corpus codes a ce
 yet the type model read such verbs as THREATEN or MOBILIZE. :func:`home_price_veto` drops a draft of a conflict type
 (``gaiko/data/primary/home_prices.yaml`` ``types``) at a verb of ``verbs`` whose object or passive subject is a noun
 of ``quantities``, unless the draft has a target of another country than its source ("raised tariffs on American
-soybeans" stays). A price raised to meet a demand (CONCEDE) is not touched.
+soybeans" stays). A price raised to meet a demand (CONCEDE) is not touched. A utility's price ("electricity tariffs",
+``utilities``) is a price at home whatever the target (round x58: "the IMF told Pakistan it must raise electricity
+tariffs" is no trade measure against Pakistan).
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def _quantity(noun: Token, words: frozenset[str]) -> bool:
     return left in words
 
 
+def _utility(noun: Token, words: frozenset[str]) -> bool:
+    """Whether the price ``noun`` is a utility's or a service's ("electricity tariffs", "water rates"; round x58)."""
+    return any(t.dep_ in ("compound", "amod") and t.lemma_.lower() in words for t in noun.children)
+
+
 def _foreign_target(d: Draft) -> bool:
     src = d.source.country if d.source is not None else None
     tgt = d.target.country if d.target is not None else None
@@ -55,5 +62,9 @@ def home_price_veto(drafts: list[Draft]) -> list[Draft]:
             objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             if objs and all(_quantity(o, w["quantities"]) for o in objs):
                 continue  # "the cocoa board raised farm-gate prices": a price set at home, no conflict act
+        if d.event_type in w["types"] and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in w["verbs"]:
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            if objs and all(_quantity(o, w["quantities"]) and _utility(o, w["utilities"]) for o in objs):
+                continue  # "told Pakistan it must raise electricity tariffs": a utility's price, whoever asks (x58)
         out.append(d)
     return out

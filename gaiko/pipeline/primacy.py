@@ -63,12 +63,14 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     from .greeted import greeted_veto
     from .homeprices import home_price_veto
     from .sidelesstalks import sideless_talks_veto
+    from .accidents import accident_veto
 
     drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
         drafts))), coder.lex)))))
     drafts = departure_veto(drafts)  # round x5 (F6): "the plane took off from X" is no event
     drafts = greeted_veto(drafts)  # round x11 (F11): "were met by relatives" is no meeting
     drafts = sideless_talks_veto(home_price_veto(drafts))  # round x57: prices set at home, talks with no side
+    drafts = accident_veto(drafts)  # round x58: "an explosion at a fireworks factory killed six" is no attack
     drafts = call_mode(find_veto(pay_idioms(diplomatic_protest(drafts, coder.lex))))
     drafts = own_buildup(coder, state, drafts)  # round n48: "vowed to boost defence spending" is MOBILIZE
     drafts = own_citizens(state, drafts)  # round n48: "advised its citizens not to visit X" is REQUEST to them

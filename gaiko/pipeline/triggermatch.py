@@ -98,8 +98,9 @@ def satisfied(e: Entry, tok: Token) -> bool:
         # "placed the city under a state of emergency": the "of" noun of "state" (round t33)
         objs.extend(g for o in list(objs) if o.lemma_.lower() == "state" for p in o.children
                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
-        if e.no_objects and any(o.lemma_.lower() in e.no_objects for o in objs):
-            return False
+        if e.no_objects and any(o.lemma_.lower() in e.no_objects or any(
+                " " in ph and phrase_ok(tuple(ph.split()), o) for ph in e.no_objects) for o in objs):
+            return False  # a phrase ("electricity tariffs") vetoes its head with those words only (round x58)
         if e.no_equipment and any(o.pos_ == "NOUN" and o.lemma_.lower() in equipment_nouns() for o in objs):
             return False  # "received German air defence systems": a thing received, no visitor (round t43)
         if e.objects and not any(phrase_ok(ph, o) for o in objs for ph in e.objects):
