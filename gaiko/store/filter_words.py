@@ -34,21 +34,16 @@ def coded_words() -> dict[str, frozenset[str]]:
     """``{"mode": ..., "context": ...}``: every word (lower case) gaiko's lexicons can give an event as its PLOVER mode
     or as one of its contexts: the CAMEO table's (``gaiko/data/cameo.tsv``) and the trigger files' own
     (``gaiko/data/triggers/*.yaml``, an entry's ``mode`` and ``context``)."""
-    from ..tables import cameo_table, data_path, load_yaml
+    from ..pipeline.triggerentry import entry, read_file
+    from ..tables import cameo_table, data_path
 
     modes = {r.plover_mode.strip().lower() for r in cameo_table().values() if r.plover_mode}
     contexts = {c.strip().lower() for r in cameo_table().values() for c in r.plover_context}
     for path in sorted(data_path("triggers").glob("*.yaml")):
-        data = load_yaml(path)
-        for raw in (data.get("entries") or []) if isinstance(data, dict) else []:
-            if not isinstance(raw, dict):
-                continue
-            if isinstance(raw.get("mode"), str) and raw["mode"].strip():
-                modes.add(raw["mode"].strip().lower())
-            ctx = raw.get("context")
-            for c in [ctx] if isinstance(ctx, str) else ctx if isinstance(ctx, list) else []:
-                if isinstance(c, str) and c.strip():
-                    contexts.add(c.strip().lower())
+        raw_entries, _frames, conf = read_file(path)
+        for e in (entry(raw, str(path), conf) for raw in raw_entries if isinstance(raw, dict)):
+            modes.update([e.mode.strip().lower()] if e.mode and e.mode.strip() else [])
+            contexts.update(c.strip().lower() for c in e.context if c.strip())
     return {"mode": frozenset(modes), "context": frozenset(contexts)}
 
 
